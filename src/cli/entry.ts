@@ -1,0 +1,23 @@
+// Process entry of the bundle (dist/cli.js): wires the real process to main() and sets the exit code.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from './main.js';
+
+const controller = new AbortController();
+const onSignal = (signal: NodeJS.Signals) => {
+  controller.abort(signal);
+  // Give the command a moment to finish its current step, then leave with the usual 128+n code.
+  setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), 10_000).unref();
+};
+process.once('SIGINT', onSignal);
+process.once('SIGTERM', onSignal);
+
+process.exitCode = await main({
+  argv: process.argv.slice(2),
+  env: process.env,
+  projectDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
+  execPath: process.execPath,
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  signal: controller.signal,
+});
