@@ -1,6 +1,7 @@
 // Bundles src/cli/main.ts into dist/ with esbuild: one small entry chunk plus lazily loaded chunks per
 // command, so cron's per-device process start pays only for what the command uses (see docs/cold-start.md).
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -25,3 +26,14 @@ await build({
   },
   logLevel: 'warning',
 });
+
+// The help of the commands on the cron fast path, as yargs prints it (src/cli/fast-path.ts).
+const help = {};
+for (const command of ['run-device', 'list-tasks']) {
+  const out = execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), command, '--help'], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+  });
+  help[command] = out.replace(/\n$/, '');
+}
+writeFileSync(path.join(root, 'dist', 'help.json'), `${JSON.stringify(help, null, 2)}\n`);

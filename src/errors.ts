@@ -18,6 +18,7 @@ export const ExitCode = {
   emptyData: 12,
   processingFailed: 13,
   dataPostingFailed: 14,
+  interrupted: 15,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

@@ -1,9 +1,9 @@
-// The CLI: yargs wiring over the command registry. Loads config lazily (only commands that need it),
+// The CLI: the cron fast path or yargs over the command registry. Loads config lazily (only commands that need it),
 // maps typed errors to one-line messages and exit codes, and is the only place that decides the exit code.
-import yargs from 'yargs';
 import { redact } from '../api/redact.js';
 import { type Config, loadConfig } from '../config/config.js';
 import { AppError, ConfigError, ExitCode, UsageError } from '../errors.js';
+import { fastPath, helpFileOf } from './fast-path.js';
 import type { CliIo } from './command.js';
 import { commands } from './registry.js';
 
@@ -32,38 +32,18 @@ export async function main(input: MainInput): Promise<number> {
       return config;
     },
   };
-  let exitCode: number = ExitCode.ok;
-  const parser = yargs(input.argv)
-    .scriptName('scflows')
-    .usage('$0 <command> [options]\n\nKeeps Smart Citizen post-processing running (see README.md).')
-    .strict()
-    .demandCommand(1, 'name a command (scflows --help lists them)')
-    .recommendCommands()
-    .help()
-    .alias('h', 'help')
-    .version(false)
-    .exitProcess(false)
-    .wrap(Math.min(110, process.stdout.columns || 110))
-    .fail((message, error) => {
-      if (error) throw error;
-      throw new UsageError(message ?? 'bad arguments');
-    });
-  for (const spec of commands) {
-    parser.command(
-      spec.command,
-      spec.describe,
-      (y) => spec.builder(y),
-      async (args) => {
-        exitCode = await spec.run(args as Record<string, unknown>, io);
-      },
-      [],
-      false,
-    );
-    if (spec.aliases) parser.alias(spec.command.split(' ')[0] ?? spec.command, [...spec.aliases]);
-  }
   try {
-    await parser.parseAsync();
-    return exitCode;
+    const fast = fastPath(input.argv, helpFileOf(input.projectDir));
+    if (fast?.kind === 'help') {
+      io.stdout(fast.text);
+      return ExitCode.ok;
+    }
+    if (fast?.kind === 'run') {
+      const spec = commands.find((c) => c.command.split(' ')[0] === fast.command);
+      if (spec) return await spec.run(fast.args, io);
+    }
+    const { parseWithYargs } = await import('./parse-with-yargs.js');
+    return await parseWithYargs(input.argv, io);
   } catch (error) {
     const secret = config?.bearer ?? input.env.SC_BEARER;
     if (error instanceof ConfigError) {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
-import { from as envFrom } from 'env-var';
+import envVar from 'env-var';
 import { ConfigError } from '../errors.js';
 
 export const DEFAULT_API_URL = 'https://api.smartcitizen.me/v0';
@@ -55,24 +55,26 @@ export function loadConfig(input: ConfigInput): Config {
   const envFile = path.resolve(input.projectDir, input.env.SCFLOWS_ENV_FILE || '.env');
   const fileVars = readEnvFile(envFile, input.env.SCFLOWS_ENV_FILE !== undefined, problems);
   const merged: Record<string, string | undefined> = { ...fileVars, ...input.env };
-  const env = envFrom(merged);
+  const env = envVar.from(merged);
 
-  const get = <T>(fn: () => T, fallback: T): T => {
+  // Values are quoted in messages, except the token's.
+  const get = <T>(name: string, fn: () => T, fallback: T): T => {
     try {
       return fn();
     } catch (error) {
-      problems.push(oneLine(error));
+      const shown = name === 'SC_BEARER' ? '' : `, got "${merged[name]}"`;
+      problems.push(`${oneLine(error).replace(/, but is set to .*$/, '')}${shown}`);
       return fallback;
     }
   };
   const url = (name: string, def: string): string =>
-    get(() => stripSlash(env.get(name).default(def).asUrlString()), def);
+    get(name, () => stripSlash(env.get(name).default(def).asUrlString()), def);
   const int = (name: string, def: number, min: number, max: number): number =>
-    get(() => {
+    get(name, () => {
       const value = env.get(name).default(String(def)).asIntPositive();
       if (value < min || value > max) {
         throw new Error(
-          `env-var: "${name}" should be an integer from ${min} to ${max}, but is set to "${value}"`,
+          `env-var: "${name}" should be an integer from ${min} to ${max}`,
         );
       }
       return value;
@@ -82,7 +84,7 @@ export function loadConfig(input: ConfigInput): Config {
   const config: Config = {
     projectDir: input.projectDir,
     apiUrl: url('SC_API_URL', DEFAULT_API_URL),
-    bearer: get(() => env.get('SC_BEARER').asString(), undefined) || undefined,
+    bearer: get('SC_BEARER', () => env.get('SC_BEARER').asString(), undefined) || undefined,
     dataUrl: url('SC_DATA_URL', DEFAULT_DATA_URL),
     publicDir: path.resolve(input.projectDir, publicRaw || 'public'),
     envFile,

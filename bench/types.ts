@@ -1,0 +1,7 @@
+// One benchmark figure.
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  goal?: string;
+}

@@ -1,0 +1,115 @@
+// The bridge between run-device and the scdata port (src/process): documents → a DevicePlan once per run,
+// then one loaded window → processed, posted columns.
+import { findUrl } from '../api/documents.js';
+import type { DeviceDoc, DeviceSensor } from '../api/types.js';
+import { AppError } from '../errors.js';
+import {
+  buildTable,
+  type Calibrations,
+  channelsToLoad,
+  convertUnits,
+  failingMetrics,
+  MetricCrash,
+  type Names,
+  type PostedSeries,
+  parseBlueprint,
+  parseCalibrations,
+  parseHardware,
+  parseJsonText,
+  parseNames,
+  postedSeries,
+  processTable,
+  type Reading,
+  type ResolvedMetric,
+  renameTable,
+  resolveMetrics,
+} from '../process/index.js';
+import type { LoadedWindow } from './load-window.js';
+
+export interface DevicePlan {
+  metrics: readonly ResolvedMetric[];
+  /** API sensors to request, in request order. */
+  sensors: readonly DeviceSensor[];
+  calibrations: Calibrations;
+  names: Names;
+  hardwareUrl: string;
+  blueprintUrl: string;
+}
+
+/** The blueprint URL named by a hardware document (parses and validates it: DocumentError if bad). */
+export function readBlueprintUrl(hardwareText: string, label: string): string | undefined {
+  const hardware = parseHardware(parseJsonText(hardwareText, label), label);
+  return findUrl(hardware.blueprintUrl);
+}
+
+/** Resolve everything a run needs from the device and its documents (typed errors on bad documents). */
+export function planDevice(input: {
+  device: DeviceDoc;
+  hardwareUrl: string;
+  hardwareText: string;
+  blueprintUrl: string;
+  blueprint: string;
+  calibrations: string;
+  names: string;
+}): DevicePlan {
+  const hardware = parseHardware(parseJsonText(input.hardwareText, input.hardwareUrl), input.hardwareUrl);
+  const blueprint = parseBlueprint(parseJsonText(input.blueprint, input.blueprintUrl), input.blueprintUrl);
+  const calibrations = parseCalibrations(parseJsonText(input.calibrations, 'calibrations.json'));
+  const names = parseNames(parseJsonText(input.names, 'names/SCDevice.json'));
+  const metrics = resolveMetrics(blueprint, hardware, input.hardwareUrl);
+  const { sensors } = channelsToLoad(metrics, input.device.sensors, names);
+  return {
+    metrics,
+    sensors,
+    calibrations,
+    names,
+    hardwareUrl: input.hardwareUrl,
+    blueprintUrl: input.blueprintUrl,
+  };
+}
+
+export type ProcessedWindow =
+  | { kind: 'empty' }
+  | { kind: 'failed'; message: string }
+  | {
+      kind: 'ok';
+      index: Float64Array;
+      posted: PostedSeries[];
+      warnings: string[];
+    };
+
+/** Join, rename and process one loaded window. */
+export function processWindow(plan: DevicePlan, loaded: LoadedWindow): ProcessedWindow {
+  const series = new Map<string, Reading[]>();
+  for (const s of loaded.series) {
+    const readings: Reading[] = [];
+    for (let i = 0; i < s.times.length; i++) {
+      const t = s.times[i] as number;
+      if (t <= loaded.cutAfter) readings.push([t, s.values[i] ?? null]);
+    }
+    series.set(s.sensor.name, readings);
+  }
+  try {
+    const raw = buildTable(series);
+    if (raw.index.length === 0) return { kind: 'empty' };
+    const table = convertUnits(renameTable(raw, plan.sensors, plan.names), plan.sensors, plan.names);
+    // A crash of a metric nothing posted needs (e.g. < 3 CO2 samples for the baseline) must not fail the run (Q1).
+    const result = processTable(table, plan.metrics, plan.calibrations, { recordCrashes: true });
+    const failing = new Set(failingMetrics(result.statuses, plan.metrics));
+    const describe = (s: (typeof result.statuses)[number]) =>
+      `${s.metric}: ${s.status}${s.message ? ` (${s.message})` : ''}`;
+    if (failing.size > 0) {
+      const detail = result.statuses.filter((s) => failing.has(s.metric)).map(describe);
+      return { kind: 'failed', message: `processing failed: ${detail.join('; ')}` };
+    }
+    const warnings = result.statuses
+      .filter((s) => s.status.startsWith('ERROR'))
+      .map((s) => `${describe(s)}: not posted and no posted metric needs it`);
+    return { kind: 'ok', index: table.index, posted: postedSeries(result.table, plan.metrics), warnings };
+  } catch (error) {
+    // MetricCrash: where the original crashed (fewer than 3 baseline samples, ...); unit and column
+    // problems of this window's data. Both end the run as PROCESSING_FAILED with the cause.
+    if (error instanceof MetricCrash || error instanceof AppError) return { kind: 'failed', message: error.message };
+    throw error;
+  }
+}
