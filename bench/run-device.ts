@@ -32,7 +32,15 @@ export async function benchRunDevice(opts: { projectDir: string; upstreamDataDir
   const dir = mkdtempSync(path.join(tmpdir(), 'scflows-bench-run-'));
   const envFile = path.join(dir, '.env');
   writeFileSync(envFile, `SC_API_URL=${api.apiUrl}\nSC_DATA_URL=${api.dataUrl}\nSC_BEARER=${api.adminToken}\n`);
-  const env = { PATH: '/usr/bin:/bin', HOME: dir, SCFLOWS_ENV_FILE: envFile, SCFLOWS_PUBLIC_DIR: path.join(dir, 'public') };
+  // The environment cron gives a job (toolchain.md §2), plus where the env file and public dir are.
+  const env = {
+    HOME: dir,
+    LOGNAME: 'root',
+    PATH: '/usr/bin:/bin',
+    SHELL: '/bin/sh',
+    SCFLOWS_ENV_FILE: envFile,
+    SCFLOWS_PUBLIC_DIR: path.join(dir, 'public'),
+  };
   const bin = path.join(opts.projectDir, 'bin', 'scflows');
   const walls: number[] = [];
   const firstRequests: number[] = [];
@@ -53,7 +61,7 @@ export async function benchRunDevice(opts: { projectDir: string; upstreamDataDir
       if (i < 0) continue; // warm-up (page cache, document cache)
       walls.push(wall);
       nodeOnly.push(nodeWall);
-      if (first) firstRequests.push(Date.parse(first.at) - t0);
+      if (first) firstRequests.push(first.receivedAtMs - t0);
     }
     // Peak RSS of one run, measured by GNU time.
     putSyntheticDevice(api, 60001, 'SCAS220060', START, ROWS);

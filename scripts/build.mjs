@@ -21,6 +21,7 @@ await build({
   minifyWhitespace: true,
   chunkNames: 'chunks/[name]-[hash]',
   external: ['better-sqlite3'],
+  alias: { 'http2-wrapper': './scripts/stubs/http2-wrapper.mjs' },
   banner: {
     js: "import { createRequire as __scflowsCreateRequire } from 'node:module'; const require = __scflowsCreateRequire(import.meta.url);",
   },

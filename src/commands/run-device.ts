@@ -3,12 +3,9 @@
 import { fstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createApiClient } from '../api/client.js';
+import type { DeviceDoc } from '../api/types.js';
 import { UsageError } from '../errors.js';
-import { createLogger } from '../log/logger.js';
-import { createDocumentCache } from '../run/doc-cache.js';
 import { exitCodeOf, type RunOutcome, stateOf } from '../run/outcome.js';
-import { openRunStore, runStoreFile } from '../run/records/store.js';
-import { runDevice } from '../run/run-device.js';
 import { acquireLock } from '../util/lockfile.js';
 import type { CommandContext } from './context.js';
 
@@ -22,12 +19,13 @@ export interface RunDeviceOptions {
 /** Run one device end to end; resolves to the exit code of its outcome. */
 export async function runDeviceCommand(options: RunDeviceOptions, ctx: CommandContext): Promise<number> {
   if (options.queue) {
-    throw new UsageError('--queue needs the worker queue, which this version does not have yet; run without --queue');
+    throw new UsageError(
+      '--queue needs the worker queue, which this version does not have yet; run without --queue',
+    );
   }
   const { config } = ctx;
   const id = options.device;
   const logFile = path.join(config.publicDir, 'tasks', String(id), `${id}.log`);
-  const logger = createLogger({ file: logFile, secret: config.bearer, console: false });
   const started = Date.now();
   let outcome: RunOutcome;
   let release: (() => Promise<void>) | undefined;
@@ -37,16 +35,28 @@ export async function runDeviceCommand(options: RunDeviceOptions, ctx: CommandCo
       staleMs: config.run.lockStaleMinutes * 60_000,
     });
   } catch (error) {
-    if (!(error instanceof Error && 'code' in error && error.code === 'E_LOCKED')) {
-      await logger.close();
-      throw error;
-    }
+    if (!(error instanceof Error && 'code' in error && error.code === 'E_LOCKED')) throw error;
     outcome = { kind: 'locked', message: error.message };
+    const { createLogger } = await import('../log/logger.js');
+    const logger = createLogger({ file: logFile, secret: config.bearer, console: false });
     logger.warn('run skipped: device locked', { device: id, reason: error.message });
     await logger.close();
     report(outcome, options, ctx, logFile, Date.now() - started);
     return exitCodeOf(outcome);
   }
+  // The device request goes out first; the logger, the database and the processing code load meanwhile
+  // (cold start: docs/cold-start.md). Its failure is handled where it is awaited (prepareRun).
+  const api = createApiClient(config);
+  const device: Promise<DeviceDoc> = api.getDevice(id);
+  device.catch(() => undefined);
+  const [{ createLogger }, { openRunStore, runStoreFile }, { createDocumentCache }, { runDevice }] =
+    await Promise.all([
+      import('../log/logger.js'),
+      import('../run/records/store.js'),
+      import('../run/doc-cache.js'),
+      import('../run/run-device.js'),
+    ]);
+  const logger = createLogger({ file: logFile, secret: config.bearer, console: false });
   const store = openRunStore(runStoreFile(config.publicDir), {
     retentionDays: config.run.runsRetentionDays,
     now: ctx.now,
@@ -54,7 +64,6 @@ export async function runDeviceCommand(options: RunDeviceOptions, ctx: CommandCo
   try {
     const runId = store.start({ device: id, pid: process.pid, dryRun: options.dryRun });
     logger.info('run started', { device: id, run: runId, dryRun: options.dryRun });
-    const api = createApiClient(config);
     const documents = createDocumentCache({
       dir: path.join(config.publicDir, 'cache', 'documents'),
       freshMs: config.run.docCacheMinutes * 60_000,
@@ -63,7 +72,11 @@ export async function runDeviceCommand(options: RunDeviceOptions, ctx: CommandCo
       onStale: (url, error) =>
         logger.warn('using stale cached document: source unavailable', { url, error: String(error) }),
     });
-    outcome = await runDevice(id, { dryRun: options.dryRun }, { api, documents, config, logger, signal: ctx.signal });
+    outcome = await runDevice(
+      id,
+      { dryRun: options.dryRun, device },
+      { api, documents, config, logger, signal: ctx.signal },
+    );
     const { state, reason } = stateOf(outcome);
     const progress = 'progress' in outcome ? outcome.progress : undefined;
     const message = 'message' in outcome ? outcome.message : null;
@@ -118,7 +131,11 @@ function report(
   // From cron, stdout is appended to the device log, which already holds the "run finished" line.
   if (stdoutIsFile(logFile)) return;
   const label = reason && state !== 'SUCCESS' ? `${state}/${reason}` : state;
-  const posted = progress ? Object.entries(progress.posted).map(([k, v]) => `${k}:${v}`).join(',') : '';
+  const posted = progress
+    ? Object.entries(progress.posted)
+        .map(([k, v]) => `${k}:${v}`)
+        .join(',')
+    : '';
   const parts = [`device ${options.device}`, label];
   if (progress) parts.push(`windows=${progress.windows}`, `rows=${progress.rows}`, `posted={${posted}}`);
   parts.push(`${(durationMs / 1000).toFixed(2)}s`);

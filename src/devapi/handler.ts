@@ -67,9 +67,11 @@ export async function handle(ctx: HandlerContext, req: IncomingMessage, res: Ser
     return;
   }
   const arrivedAt = isoSeconds(epochSecondsOf(store.now()));
+  // Real arrival time (not the simulated clock), for latency measurements such as the cold-start bench.
+  const receivedAtMs = Date.now();
   const query = Object.fromEntries(url.searchParams);
   const log = (status: number, fault?: string) =>
-    store.logRequest({ method, path, query, status, ...(fault ? { fault } : {}), at: arrivedAt });
+    store.logRequest({ method, path, query, status, ...(fault ? { fault } : {}), at: arrivedAt, receivedAtMs });
   const token = bearerOf(req, url.searchParams);
   const isAdmin = token === ctx.adminToken;
   const address = req.socket.remoteAddress ?? '?';

@@ -70,6 +70,8 @@ export interface RequestLogEntry {
   fault?: string;
   /** Injected clock at arrival (ISO). */
   at: string;
+  /** Wall clock at arrival (epoch ms), whatever the injected clock says. */
+  receivedAtMs: number;
 }
 
 /** One PATCH of a device, as kept in the PATCH log. */

@@ -8,7 +8,12 @@ export function isoSeconds(epochSeconds: number): string {
 }
 
 /** The POST bodies of one metric column. */
-export function postChunks(index: Float64Array, values: Float64Array, sensorId: number, chunkSize: number): PostBody[] {
+export function postChunks(
+  index: Float64Array,
+  values: Float64Array,
+  sensorId: number,
+  chunkSize: number,
+): PostBody[] {
   const bodies: PostBody[] = [];
   let data: PostBody['data'] = [];
   for (let i = 0; i < index.length; i++) {

@@ -17,10 +17,11 @@ export interface Prepared {
 /** The device and its processing plan, or the outcome that ends the run before loading. */
 export async function prepareRun(
   deviceId: number,
+  devicePromise: Promise<DeviceDoc>,
   deps: RunDeviceDeps,
   progress: RunProgress,
 ): Promise<Prepared | RunOutcome> {
-  const { api, documents, config } = deps;
+  const { documents, config } = deps;
   const abort = (reason: 'DEVICE_NOT_VALID' | 'NOT_VALID_FOR_PROCESSING', message: string): RunOutcome => ({
     kind: 'aborted',
     reason,
@@ -37,18 +38,21 @@ export async function prepareRun(
 
   let device: DeviceDoc;
   try {
-    device = await api.getDevice(deviceId);
+    device = await devicePromise;
   } catch (error) {
     if (error instanceof AppError && error.code === 'E_API_NOT_FOUND') {
       return abort('DEVICE_NOT_VALID', `device ${deviceId} not found (HTTP 404)`);
     }
-    if (error instanceof AppError && error.code === 'E_API_BAD_RESPONSE') return abort('DEVICE_NOT_VALID', error.message);
+    if (error instanceof AppError && error.code === 'E_API_BAD_RESPONSE')
+      return abort('DEVICE_NOT_VALID', error.message);
     return unavailable(error);
   }
   const pp = device.postprocessing;
-  if (pp === null) return abort('NOT_VALID_FOR_PROCESSING', `device ${deviceId} has no postprocessing record`);
+  if (pp === null)
+    return abort('NOT_VALID_FOR_PROCESSING', `device ${deviceId} has no postprocessing record`);
   const hardware = resolveHardwareUrl(pp.hardware_url, config.dataUrl);
-  if (!hardware) return abort('NOT_VALID_FOR_PROCESSING', `device ${deviceId}: postprocessing has no hardware_url`);
+  if (!hardware)
+    return abort('NOT_VALID_FOR_PROCESSING', `device ${deviceId}: postprocessing has no hardware_url`);
 
   const fetchText = async (url: string) => (await documents.get(url)).text;
   let hardwareText: string;
@@ -56,7 +60,10 @@ export async function prepareRun(
     hardwareText = await fetchText(hardware.fetch);
   } catch (error) {
     if (transient(error)) return unavailable(error);
-    return abort('NOT_VALID_FOR_PROCESSING', `hardware document ${hardware.canonical} unavailable: ${describeError(error)}`);
+    return abort(
+      'NOT_VALID_FOR_PROCESSING',
+      `hardware document ${hardware.canonical} unavailable: ${describeError(error)}`,
+    );
   }
   let blueprintUrl: string | undefined;
   try {
@@ -65,7 +72,10 @@ export async function prepareRun(
     return abort('NOT_VALID_FOR_PROCESSING', describeError(error));
   }
   if (!blueprintUrl) {
-    return abort('NOT_VALID_FOR_PROCESSING', `device ${deviceId}: no blueprint URL in postprocessing or hardware`);
+    return abort(
+      'NOT_VALID_FOR_PROCESSING',
+      `device ${deviceId}: no blueprint URL in postprocessing or hardware`,
+    );
   }
   let texts: { blueprint: string; calibrations: string; names: string };
   try {

@@ -2,6 +2,7 @@
 // window from the watermark: load, process, post, PATCH the watermark. A window's watermark moves only
 // after all its values are posted, so a failure or a kill loses nothing and re-posts at most one window.
 import type { ApiClient } from '../api/client.js';
+import type { DeviceDoc } from '../api/types.js';
 import type { Config } from '../config/config.js';
 import { AppError, describeError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
@@ -24,11 +25,14 @@ const EPOCH_START = Date.parse('2001-01-01T00:00:00Z') / 1000;
 /** Process every new window of one device; the outcome is a value. */
 export async function runDevice(
   deviceId: number,
-  options: { dryRun: boolean },
+  options: {
+    dryRun: boolean /** The device request, when the caller already sent it. */;
+    device?: Promise<DeviceDoc>;
+  },
   deps: RunDeviceDeps,
 ): Promise<RunOutcome> {
   const progress = emptyProgress();
-  const prepared = await prepareRun(deviceId, deps, progress);
+  const prepared = await prepareRun(deviceId, options.device ?? deps.api.getDevice(deviceId), deps, progress);
   if ('kind' in prepared) return prepared;
   const { device, plan } = prepared;
   const { logger, config } = deps;
@@ -50,7 +54,12 @@ export async function runDevice(
   const warnings = new Set<string>();
   while (progress.windows < config.run.maxWindows) {
     if (deps.signal.aborted) {
-      return { kind: 'aborted', reason: 'INTERRUPTED', message: 'stopped by a signal between windows', progress };
+      return {
+        kind: 'aborted',
+        reason: 'INTERRUPTED',
+        message: 'stopped by a signal between windows',
+        progress,
+      };
     }
     let step: Awaited<ReturnType<typeof runWindow>>;
     try {

@@ -109,7 +109,8 @@ export function processWindow(plan: DevicePlan, loaded: LoadedWindow): Processed
   } catch (error) {
     // MetricCrash: where the original crashed (fewer than 3 baseline samples, ...); unit and column
     // problems of this window's data. Both end the run as PROCESSING_FAILED with the cause.
-    if (error instanceof MetricCrash || error instanceof AppError) return { kind: 'failed', message: error.message };
+    if (error instanceof MetricCrash || error instanceof AppError)
+      return { kind: 'failed', message: error.message };
     throw error;
   }
 }

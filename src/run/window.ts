@@ -35,11 +35,20 @@ export type WindowResult =
 export async function runWindow(input: WindowInput, deps: RunDeviceDeps): Promise<WindowResult> {
   const { api, config, logger } = deps;
   const { deviceId, plan } = input;
-  const loaded = await loadWindow(api, deviceId, plan.sensors, new Date(input.from * 1000), config.run.loadLimit);
+  const loaded = await loadWindow(
+    api,
+    deviceId,
+    plan.sensors,
+    new Date(input.from * 1000),
+    config.run.loadLimit,
+  );
   const processed = processWindow(plan, loaded);
   if (processed.kind === 'empty') return { kind: 'empty' };
   if (processed.kind === 'failed') {
-    return { kind: 'stop', outcome: { kind: 'aborted', reason: 'PROCESSING_FAILED', message: processed.message } };
+    return {
+      kind: 'stop',
+      outcome: { kind: 'aborted', reason: 'PROCESSING_FAILED', message: processed.message },
+    };
   }
   for (const warning of processed.warnings) logger.warn('metric not computed', { device: deviceId, warning });
   const { index } = processed;
@@ -66,7 +75,10 @@ export async function runWindow(input: WindowInput, deps: RunDeviceDeps): Promis
       try {
         await api.postReadings(deviceId, body);
       } catch (error) {
-        return postingFailed(`posting ${named.name} to sensor ${named.id} failed: ${describeError(error)}`, error);
+        return postingFailed(
+          `posting ${named.name} to sensor ${named.id} failed: ${describeError(error)}`,
+          error,
+        );
       }
     }
   }

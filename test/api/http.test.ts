@@ -9,7 +9,7 @@ const TOKEN = 'tok-3f9a2c71e5';
 const http = { timeoutMs: 2000, retries: 3, backoffMs: 5, maxRetryAfterMs: 5000 };
 
 test('GET, POST and PATCH are retried on 503 and 429 until they succeed', async () => {
-  const server = await withServer((req, res, i) => {
+  const server = await withServer((_req, res, i) => {
     if (i % 3 < 2) {
       res.writeHead(i % 3 === 0 ? 503 : 429, { 'content-type': 'text/plain' }).end('Retry later\n');
     } else {
