@@ -55,10 +55,13 @@ export function createPostprocessingChecker(
       ? { valid: true, hardwareUrl: url }
       : { valid: false, reason: `hardware document ${url} ${problem}` };
   };
-  return async (postprocessing) => {
-    if (postprocessing === null) return { valid: false, reason: 'no postprocessing record' };
+  return (postprocessing) => {
+    if (postprocessing === null) return Promise.resolve({ valid: false, reason: 'no postprocessing record' });
     const resolved = resolveHardwareUrl(postprocessing.hardware_url, dataUrl);
-    if (resolved === undefined) return { valid: false, reason: 'postprocessing has no hardware_url' };
+    if (resolved === undefined) {
+      return Promise.resolve({ valid: false, reason: 'postprocessing has no hardware_url' });
+    }
+    // Devices sharing a document share one promise (no per-device allocation beyond the lookup).
     let pending = byUrl.get(resolved.fetch);
     if (pending === undefined) {
       pending = check(resolved.fetch);
