@@ -15,7 +15,9 @@ const ROWS = 480;
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 function run(command: string, args: string[], env: Record<string, string>, cwd: string): Promise<number> {
@@ -27,11 +29,18 @@ function run(command: string, args: string[], env: Record<string, string>, cwd: 
 }
 
 /** Measure run-device cold runs. */
-export async function benchRunDevice(opts: { projectDir: string; upstreamDataDir: string; runs?: number }): Promise<BenchResult[]> {
+export async function benchRunDevice(opts: {
+  projectDir: string;
+  upstreamDataDir: string;
+  runs?: number;
+}): Promise<BenchResult[]> {
   const api = await startDevApi({ devices: 0, upstreamDataDir: opts.upstreamDataDir, now: () => new Date() });
   const dir = mkdtempSync(path.join(tmpdir(), 'scflows-bench-run-'));
   const envFile = path.join(dir, '.env');
-  writeFileSync(envFile, `SC_API_URL=${api.apiUrl}\nSC_DATA_URL=${api.dataUrl}\nSC_BEARER=${api.adminToken}\n`);
+  writeFileSync(
+    envFile,
+    `SC_API_URL=${api.apiUrl}\nSC_DATA_URL=${api.dataUrl}\nSC_BEARER=${api.adminToken}\n`,
+  );
   // The environment cron gives a job (toolchain.md §2), plus where the env file and public dir are.
   const env = {
     HOME: dir,
@@ -66,12 +75,27 @@ export async function benchRunDevice(opts: { projectDir: string; upstreamDataDir
     // Peak RSS of one run, measured by GNU time.
     putSyntheticDevice(api, 60001, 'SCAS220060', START, ROWS);
     const rssFile = path.join(dir, 'rss.txt');
-    await run('/usr/bin/time', ['-f', '%M', '-o', rssFile, process.execPath, bin, 'run-device', '60001'], env, opts.projectDir);
+    await run(
+      '/usr/bin/time',
+      ['-f', '%M', '-o', rssFile, process.execPath, bin, 'run-device', '60001'],
+      env,
+      opts.projectDir,
+    );
     const { readFileSync } = await import('node:fs');
     const rssKb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1));
     return [
-      { name: 'run-device fresh process, 480-row production run (wall, median)', value: median(walls), unit: 'ms', goal: '≤ 230 ms' },
-      { name: 'run-device: spawn → first HTTP request (median)', value: median(firstRequests), unit: 'ms', goal: '≤ 150 ms' },
+      {
+        name: 'run-device fresh process, 480-row production run (wall, median)',
+        value: median(walls),
+        unit: 'ms',
+        goal: '≤ 230 ms',
+      },
+      {
+        name: 'run-device: spawn → first HTTP request (median)',
+        value: median(firstRequests),
+        unit: 'ms',
+        goal: '≤ 150 ms',
+      },
       { name: 'node -e 0 in the same run (median)', value: median(nodeOnly), unit: 'ms' },
       { name: 'run-device peak RSS', value: Math.round(rssKb / 1024), unit: 'MB' },
     ];

@@ -10,7 +10,10 @@ import { benchSchedule } from './schedule.js';
 import type { BenchResult } from './types.js';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const upstreamDataDir = path.resolve(process.env.SCFLOWS_SHARED_DIR ?? path.join(projectDir, '..', 'shared'), 'upstream-data');
+const upstreamDataDir = path.resolve(
+  process.env.SCFLOWS_SHARED_DIR ?? path.join(projectDir, '..', 'shared'),
+  'upstream-data',
+);
 const only = process.argv.slice(2);
 
 const suites: [string, () => Promise<BenchResult[]>][] = [

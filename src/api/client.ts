@@ -3,14 +3,14 @@ import type { Config } from '../config/config.js';
 import { getDevice, patchPostprocessing } from './devices.js';
 import { fetchDocument } from './documents.js';
 import { createHttpClient, type HttpClient } from './http.js';
-import { getReadings, postReadings, type PostBody } from './readings.js';
+import { getReadings, type PostBody, postReadings } from './readings.js';
 import { searchPostprocessingDevices } from './search.js';
-import type { DeviceDoc, Postprocessing, ReadingsDoc } from './types.js';
+import type { DeviceDoc, Postprocessing, ReadingsDoc, SearchedDevice } from './types.js';
 
 export interface ApiClient {
   getDevice(id: number): Promise<DeviceDoc>;
   /** Every device with a postprocessing record (all pages). */
-  searchPostprocessingDevices(): Promise<DeviceDoc[]>;
+  searchPostprocessingDevices(): Promise<SearchedDevice[]>;
   getReadings(deviceId: number, sensorId: number, from: Date, limit: number): Promise<ReadingsDoc>;
   postReadings(deviceId: number, body: PostBody): Promise<void>;
   patchPostprocessing(deviceId: number, attributes: Postprocessing): Promise<void>;

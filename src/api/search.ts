@@ -1,7 +1,7 @@
 // GET /devices/?q[postprocessing_id_not_null]=1 with Link: rel="next" paging (spec §3.1–3.3).
 import { ApiError } from '../errors.js';
 import { type HttpClient, parseJsonBody } from './http.js';
-import { type DeviceDoc, parseDevice } from './types.js';
+import { parseDevice, type SearchedDevice } from './types.js';
 
 const MAX_PAGES = 100_000;
 
@@ -10,8 +10,8 @@ export async function searchPostprocessingDevices(
   http: HttpClient,
   base: string,
   perPage: number,
-): Promise<DeviceDoc[]> {
-  const byId = new Map<number, DeviceDoc>();
+): Promise<SearchedDevice[]> {
+  const byId = new Map<number, SearchedDevice>();
   const seen = new Set<string>();
   let url: string | undefined =
     `${base}/devices/?${encodeURIComponent('q[postprocessing_id_not_null]')}=1&per_page=${perPage}`;
@@ -23,8 +23,8 @@ export async function searchPostprocessingDevices(
     const body = parseJsonBody(response, what);
     if (!Array.isArray(body)) throw new ApiError('E_API_BAD_RESPONSE', `${what}: answer is not a JSON array`);
     for (const item of body) {
-      const device = parseDevice(item, what);
-      byId.set(device.id, device);
+      const { id, state, last_reading_at, postprocessing } = parseDevice(item, what);
+      byId.set(id, { id, state, last_reading_at, postprocessing });
     }
     if (body.length === 0) break;
     const next = nextLink(response.headers.link, url);

@@ -32,6 +32,10 @@ export interface DeviceDoc {
   raw: Record<string, unknown>;
 }
 
+/** What the scheduler keeps of a searched device: search pages hold full documents (~7 kB each), and a
+ * fleet of 10,000 must fit in the scheduler's memory budget. */
+export type SearchedDevice = Pick<DeviceDoc, 'id' | 'state' | 'last_reading_at' | 'postprocessing'>;
+
 export type Reading = [timestamp: string, value: number | null];
 
 export interface ReadingsDoc {

@@ -1,8 +1,8 @@
 // The shape of one CLI command: yargs wiring plus a handler that lazily imports the command module,
 // so that starting `scflows run-device` does not load the scheduler, the stand-in API or their deps.
 import type { Argv } from 'yargs';
-import type { Config } from '../config/config.js';
 import type { CommandContext } from '../commands/context.js';
+import type { Config } from '../config/config.js';
 
 export interface CliIo {
   readonly now: () => Date;

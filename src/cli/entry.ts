@@ -12,12 +12,25 @@ const onSignal = (signal: NodeJS.Signals) => {
 process.once('SIGINT', onSignal);
 process.once('SIGTERM', onSignal);
 
+// A reader that goes away (`scflows list-tasks | head -3`) must not crash a command half-way: further
+// output is dropped and the command finishes its work.
+const closed = new Set<NodeJS.WriteStream>();
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed.add(stream);
+  });
+}
+const writer = (stream: NodeJS.WriteStream) => (text: string) => {
+  if (!closed.has(stream)) stream.write(text);
+};
+
 process.exitCode = await main({
   argv: process.argv.slice(2),
   env: process.env,
   projectDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
   execPath: process.execPath,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: writer(process.stdout),
+  stderr: writer(process.stderr),
   signal: controller.signal,
 });

@@ -3,8 +3,8 @@
 import { redact } from '../api/redact.js';
 import { type Config, loadConfig } from '../config/config.js';
 import { AppError, ConfigError, ExitCode, UsageError } from '../errors.js';
-import { fastPath, helpFileOf } from './fast-path.js';
 import type { CliIo } from './command.js';
+import { fastPath, helpFileOf } from './fast-path.js';
 import { commands } from './registry.js';
 
 export interface MainInput {

@@ -70,15 +70,17 @@ export function loadConfig(input: ConfigInput): Config {
   const url = (name: string, def: string): string =>
     get(name, () => stripSlash(env.get(name).default(def).asUrlString()), def);
   const int = (name: string, def: number, min: number, max: number): number =>
-    get(name, () => {
-      const value = env.get(name).default(String(def)).asIntPositive();
-      if (value < min || value > max) {
-        throw new Error(
-          `env-var: "${name}" should be an integer from ${min} to ${max}`,
-        );
-      }
-      return value;
-    }, def);
+    get(
+      name,
+      () => {
+        const value = env.get(name).default(String(def)).asIntPositive();
+        if (value < min || value > max) {
+          throw new Error(`env-var: "${name}" should be an integer from ${min} to ${max}`);
+        }
+        return value;
+      },
+      def,
+    );
 
   const publicRaw = merged.SCFLOWS_PUBLIC_DIR;
   const config: Config = {

@@ -71,7 +71,15 @@ export async function handle(ctx: HandlerContext, req: IncomingMessage, res: Ser
   const receivedAtMs = Date.now();
   const query = Object.fromEntries(url.searchParams);
   const log = (status: number, fault?: string) =>
-    store.logRequest({ method, path, query, status, ...(fault ? { fault } : {}), at: arrivedAt, receivedAtMs });
+    store.logRequest({
+      method,
+      path,
+      query,
+      status,
+      ...(fault ? { fault } : {}),
+      at: arrivedAt,
+      receivedAtMs,
+    });
   const token = bearerOf(req, url.searchParams);
   const isAdmin = token === ctx.adminToken;
   const address = req.socket.remoteAddress ?? '?';

@@ -1,12 +1,12 @@
 // Before any reading is loaded: fetch the device, check its postprocessing record, fetch and validate
 // the hardware, blueprint, calibrations and names documents, resolve the metrics and the sensors to load.
 // Every way this can fail is an outcome (spec processing.md §1.3 crashes mapped to states).
-import { resolveHardwareUrl, documentUrl, findUrl } from '../api/documents.js';
+import { documentUrl, findUrl, resolveHardwareUrl } from '../api/documents.js';
 import type { DeviceDoc } from '../api/types.js';
 import { AppError, describeError } from '../errors.js';
-import type { RunDeviceDeps } from './run-device.js';
 import { calibrationsUrl, namesUrl } from './documents.js';
 import type { RunOutcome, RunProgress } from './outcome.js';
+import type { RunDeviceDeps } from './run-device.js';
 import { type DevicePlan, planDevice, readBlueprintUrl } from './scdata.js';
 
 export interface Prepared {

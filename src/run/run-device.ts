@@ -7,10 +7,10 @@ import type { Config } from '../config/config.js';
 import { AppError, describeError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import type { DocumentSource } from './documents.js';
-import { type RunOutcome, type RunProgress, emptyProgress } from './outcome.js';
+import { emptyProgress, type RunOutcome, type RunProgress } from './outcome.js';
+import { isoSeconds } from './post-chunks.js';
 import { prepareRun } from './prepare.js';
 import { runWindow } from './window.js';
-import { isoSeconds } from './post-chunks.js';
 
 export interface RunDeviceDeps {
   api: ApiClient;

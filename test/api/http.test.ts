@@ -19,7 +19,12 @@ test('GET, POST and PATCH are retried on 503 and 429 until they succeed', async 
   try {
     const client = createHttpClient({ bearer: TOKEN, http });
     for (const method of ['GET', 'POST', 'PATCH'] as const) {
-      const res = await client({ method, url: `${server.url}/v0/x`, auth: true, json: method === 'GET' ? undefined : {} });
+      const res = await client({
+        method,
+        url: `${server.url}/v0/x`,
+        auth: true,
+        json: method === 'GET' ? undefined : {},
+      });
       assert.equal(res.status, 200);
     }
     assert.equal(server.requests.length, 9);
@@ -50,14 +55,17 @@ test('a final failure is an ApiError with a code and a one-line message without 
   });
   try {
     const client = createHttpClient({ bearer: TOKEN, http });
-    await assert.rejects(client({ method: 'GET', url: `${server.url}/v0/devices/1?access_token=${TOKEN}`, auth: true }), (error) => {
-      assert.ok(error instanceof ApiError);
-      assert.equal(error.code, 'E_API_AUTH');
-      assert.equal(error.status, 401);
-      assert.ok(!error.message.includes(TOKEN));
-      assert.ok(!error.message.includes('\n'));
-      return true;
-    });
+    await assert.rejects(
+      client({ method: 'GET', url: `${server.url}/v0/devices/1?access_token=${TOKEN}`, auth: true }),
+      (error) => {
+        assert.ok(error instanceof ApiError);
+        assert.equal(error.code, 'E_API_AUTH');
+        assert.equal(error.status, 401);
+        assert.ok(!error.message.includes(TOKEN));
+        assert.ok(!error.message.includes('\n'));
+        return true;
+      },
+    );
     assert.equal(server.requests.length, 1, '401 is not retried');
   } finally {
     await server.close();
@@ -77,7 +85,12 @@ test('an unreachable API fails as E_API_UNREACHABLE after the configured attempt
 test('data documents are fetched without the token', async () => {
   const server = await withServer((_req, res) => res.writeHead(200).end('{"versions":[]}'));
   try {
-    const api = createApiClient({ apiUrl: `${server.url}/v0`, bearer: TOKEN, http, search: { perPage: 100 } });
+    const api = createApiClient({
+      apiUrl: `${server.url}/v0`,
+      bearer: TOKEN,
+      http,
+      search: { perPage: 100 },
+    });
     assert.equal(await api.fetchDocument(`${server.url}/data/hardware/X.json`), '{"versions":[]}');
     assert.equal(server.requests[0]?.headers.authorization, undefined);
   } finally {
@@ -86,9 +99,16 @@ test('data documents are fetched without the token', async () => {
 });
 
 test('readings are requested from an ISO-8601 UTC instant, percent-encoded (Q11)', async () => {
-  const server = await withServer((_req, res) => res.writeHead(200).end('{"readings":[["2025-03-10T09:00:41Z",0.5]]}'));
+  const server = await withServer((_req, res) =>
+    res.writeHead(200).end('{"readings":[["2025-03-10T09:00:41Z",0.5]]}'),
+  );
   try {
-    const api = createApiClient({ apiUrl: `${server.url}/v0`, bearer: TOKEN, http, search: { perPage: 100 } });
+    const api = createApiClient({
+      apiUrl: `${server.url}/v0`,
+      bearer: TOKEN,
+      http,
+      search: { perPage: 100 },
+    });
     const doc = await api.getReadings(90101, 135, new Date('2025-03-10T09:00:41Z'), 500);
     assert.deepEqual(doc.readings, [['2025-03-10T09:00:41Z', 0.5]]);
     assert.equal(

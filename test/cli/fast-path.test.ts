@@ -19,7 +19,11 @@ test('run-device <id> with cron flags is taken by the fast path', () => {
     command: 'run-device',
     args: { id: '7', dryRun: true, queue: true, json: true },
   });
-  assert.deepEqual(fastPath(['list-tasks', '--json'], help), { kind: 'run', command: 'list-tasks', args: { json: true } });
+  assert.deepEqual(fastPath(['list-tasks', '--json'], help), {
+    kind: 'run',
+    command: 'list-tasks',
+    args: { json: true },
+  });
 });
 
 test('anything else is left to yargs', () => {

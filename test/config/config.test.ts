@@ -21,7 +21,10 @@ test('defaults apply when nothing is set', () => {
 });
 
 test('a trailing slash on SC_API_URL and SC_DATA_URL is removed', () => {
-  const config = loadConfig({ ...base, env: { SC_API_URL: 'http://127.0.0.1:1/v0/', SC_DATA_URL: 'http://x/data/' } });
+  const config = loadConfig({
+    ...base,
+    env: { SC_API_URL: 'http://127.0.0.1:1/v0/', SC_DATA_URL: 'http://x/data/' },
+  });
   assert.equal(config.apiUrl, 'http://127.0.0.1:1/v0');
   assert.equal(config.dataUrl, 'http://x/data');
 });
@@ -31,7 +34,12 @@ test('every problem is reported at once, values quoted, the token never', () => 
     () =>
       loadConfig({
         ...base,
-        env: { SC_API_URL: 'foo', SCFLOWS_LOAD_LIMIT: 'x', SCFLOWS_MAX_WINDOWS: '0', SC_BEARER: 'sekret-token' },
+        env: {
+          SC_API_URL: 'foo',
+          SCFLOWS_LOAD_LIMIT: 'x',
+          SCFLOWS_MAX_WINDOWS: '0',
+          SC_BEARER: 'sekret-token',
+        },
       }),
     (error) => {
       assert.ok(error instanceof ConfigError);

@@ -3,7 +3,10 @@
 import type { DevApi } from '../../src/devapi/index.js';
 
 export const SENSORS = [
-  ...Array.from({ length: 20 }, (_, i) => ({ id: 133 + i, name: `ADC_4${'89AB'[Math.floor(i / 5)]}_${i % 5}` })),
+  ...Array.from({ length: 20 }, (_, i) => ({
+    id: 133 + i,
+    name: `ADC_4${'89AB'[Math.floor(i / 5)]}_${i % 5}`,
+  })),
   { id: 55, name: 'Sensirion SHT31 - Temperature' },
   { id: 158, name: 'Sensirion SCD30 - CO2' },
 ].filter((s) => !s.name.endsWith('_4'));
@@ -39,7 +42,11 @@ export function deviceDoc(id: number, hardware: string, from: number, lastReadin
     data_policy: { is_private: false },
     hardware: { name: 'SCK', type: 'SCK', version: '2.3', slug: 'sck:2,3', last_status_message: null },
     data: {
-      sensors: SENSORS.map((s) => ({ ...s, description: s.name, unit: s.id === 55 ? 'ºC' : s.id === 158 ? 'ppm' : 'V' })),
+      sensors: SENSORS.map((s) => ({
+        ...s,
+        description: s.name,
+        unit: s.id === 55 ? 'ºC' : s.id === 158 ? 'ppm' : 'V',
+      })),
     },
   };
 }
@@ -52,7 +59,13 @@ export function syntheticValue(sensor: number, minute: number): number {
 }
 
 /** Put a synthetic device with `minutes` minutes of readings (at :41 s) starting at `from` into the stand-in. */
-export function putSyntheticDevice(api: DevApi, id: number, hardware: string, from: number, minutes: number): void {
+export function putSyntheticDevice(
+  api: DevApi,
+  id: number,
+  hardware: string,
+  from: number,
+  minutes: number,
+): void {
   api.store.putDevice(deviceDoc(id, hardware, from, from + (minutes - 1) * 60 + 41) as never);
   for (const sensor of SENSORS) {
     api.store.setReadings(

@@ -25,17 +25,32 @@ export function makeSandbox(vars: Record<string, string>): Sandbox {
   const dir = mkdtempSync(path.join(tmpdir(), 'scflows-test-'));
   const publicDir = path.join(dir, 'public');
   const envFile = path.join(dir, '.env');
-  writeFileSync(envFile, `${Object.entries(vars).map(([k, v]) => `${k}=${v}`).join('\n')}\n`, { mode: 0o600 });
+  writeFileSync(
+    envFile,
+    `${Object.entries(vars)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n')}\n`,
+    { mode: 0o600 },
+  );
   return {
     dir,
     publicDir,
     envFile,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', SCFLOWS_PUBLIC_DIR: publicDir, SCFLOWS_ENV_FILE: envFile },
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: process.env.HOME ?? '/root',
+      SCFLOWS_PUBLIC_DIR: publicDir,
+      SCFLOWS_ENV_FILE: envFile,
+    },
   };
 }
 
 /** Run `bin/scflows args...` to completion. */
-export function runCli(args: string[], env: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  options: { timeoutMs?: number } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(projectDir, 'bin', 'scflows'), ...args], {
       cwd: projectDir,

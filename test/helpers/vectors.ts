@@ -10,7 +10,9 @@ export interface Csv {
 
 /** Parse a vector CSV file (no quoting is used in the vectors). */
 export function readCsv(vector: string, file: string): Csv {
-  const lines = readFileSync(path.join(vectorsDir, vector, file), 'utf8').trim().split('\n');
+  const lines = readFileSync(path.join(vectorsDir, vector, file), 'utf8')
+    .trim()
+    .split('\n');
   const header = (lines[0] ?? '').split(',');
   return { header, rows: lines.slice(1).map((line) => line.split(',')) };
 }

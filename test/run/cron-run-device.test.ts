@@ -24,9 +24,14 @@ after(async () => {
   await api.close();
 });
 
-test('cron runs a manually scheduled device: posts arrive, the log and the run record appear', { timeout: 150_000 }, async () => {
+test('cron runs a manually scheduled device: posts arrive, the log and the run record appear', {
+  timeout: 150_000,
+}, async () => {
   assert.ok(execFileSync('pgrep', ['-x', 'cron']).toString().trim(), 'a cron daemon must be running');
-  const scheduled = await runCli(['manual-schedule', '--device', '85001', '--schedule', '* * * * *'], sandbox.env);
+  const scheduled = await runCli(
+    ['manual-schedule', '--device', '85001', '--schedule', '* * * * *'],
+    sandbox.env,
+  );
   assert.equal(scheduled.code, 0, scheduled.stderr);
   const crontab = execFileSync('crontab', ['-l']).toString();
   assert.match(crontab, /scflows:run-device:85001/);

@@ -25,7 +25,8 @@ after(async () => {
 
 function snapshot(api: DevApi): Map<string, number> {
   const out = new Map<string, number>();
-  for (const [sensor, values] of api.store.posted(84001)) for (const [t, v] of values) out.set(`${sensor}@${t}`, v);
+  for (const [sensor, values] of api.store.posted(84001))
+    for (const [t, v] of values) out.set(`${sensor}@${t}`, v);
   return out;
 }
 

@@ -25,7 +25,7 @@ const hardwareNames = readdirSync(path.join(upstreamDataDir, 'hardware'))
 
 before(async () => {
   api = await startDevApi({ devices: 0, seed: 1, upstreamDataDir });
-  hardwareNames.forEach((name, i) => putSyntheticDevice(api, 70000 + i, name, START, 120));
+  for (const [i, name] of hardwareNames.entries()) putSyntheticDevice(api, 70000 + i, name, START, 120);
   // SCAS210099 names a branch copy of sc_air.json on GitHub, which tests must not reach: the stand-in serves
   // that hardware file with the blueprint URL pointing at its own copy (spec §6: assumed identical).
   const file = path.join(upstreamDataDir, 'hardware', 'SCAS210099.json');
@@ -44,7 +44,12 @@ test('all 159 hardware files end in a documented state with the documented reaso
   const config = loadConfig({
     projectDir,
     execPath: process.execPath,
-    env: { SC_API_URL: api.apiUrl, SC_DATA_URL: api.dataUrl, SC_BEARER: api.adminToken, SCFLOWS_PUBLIC_DIR: dir },
+    env: {
+      SC_API_URL: api.apiUrl,
+      SC_DATA_URL: api.dataUrl,
+      SC_BEARER: api.adminToken,
+      SCFLOWS_PUBLIC_DIR: dir,
+    },
   });
   const client = createApiClient(config);
   const documents = createDocumentCache({
@@ -56,13 +61,17 @@ test('all 159 hardware files end in a documented state with the documented reaso
   const logger = createLogger({});
   const states = new Map<string, string[]>();
   for (const [i, name] of hardwareNames.entries()) {
-    const outcome = await runDevice(70000 + i, { dryRun: false }, {
-      api: client,
-      documents,
-      config,
-      logger,
-      signal: new AbortController().signal,
-    });
+    const outcome = await runDevice(
+      70000 + i,
+      { dryRun: false },
+      {
+        api: client,
+        documents,
+        config,
+        logger,
+        signal: new AbortController().signal,
+      },
+    );
     const { state, reason } = stateOf(outcome);
     const label = reason && state !== 'SUCCESS' ? `${state}/${reason}` : state;
     states.set(label, [...(states.get(label) ?? []), name]);

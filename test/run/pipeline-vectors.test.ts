@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { startDevApi, type DevApi } from '../../src/devapi/index.js';
+import { type DevApi, startDevApi } from '../../src/devapi/index.js';
 import { makeSandbox, runCli, type Sandbox } from '../helpers/run-cli.js';
 import { upstreamDataDir } from '../helpers/shared.js';
 import { close, readCsv, readVectorJson } from '../helpers/vectors.js';
@@ -14,7 +14,10 @@ interface PipelineParams {
   requested_channels: string[];
 }
 interface ExpectedResult {
-  posts: { url: string; body: { data: { recorded_at: string; sensors: { id: number; value: number }[] }[] } }[];
+  posts: {
+    url: string;
+    body: { data: { recorded_at: string; sensors: { id: number; value: number }[] }[] };
+  }[];
   patches: { url: string; body: { postprocessing_attributes: Record<string, unknown> } }[];
   latest_postprocessing_after: string;
 }
@@ -69,7 +72,11 @@ function storedPairs(api: DevApi, deviceId: number): Map<string, number> {
 }
 
 function assertSamePosts(actual: Map<string, number>, expected: Map<string, number>): void {
-  assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort(), 'posted (recorded_at, sensor) pairs');
+  assert.deepEqual(
+    [...actual.keys()].sort(),
+    [...expected.keys()].sort(),
+    'posted (recorded_at, sensor) pairs',
+  );
   for (const [key, value] of expected) {
     const got = actual.get(key) as number;
     assert.ok(close(got, value), `${key}: posted ${got}, original ${value}`);
@@ -99,7 +106,8 @@ describe('run-device on the pipeline golden vectors', () => {
 
     const patches = api.store.patchLog.filter((p) => p.deviceId === device.id);
     assert.equal(patches.length, 1);
-    const sent = (patches[0]?.body as { postprocessing_attributes: Record<string, unknown> }).postprocessing_attributes;
+    const body = patches[0]?.body as { postprocessing_attributes: Record<string, unknown> };
+    const sent = body.postprocessing_attributes;
     const original = expected.patches[0]?.body.postprocessing_attributes as Record<string, unknown>;
     assert.deepEqual(Object.keys(sent), Object.keys(original), 'key order of the PATCH body');
     for (const [key, value] of Object.entries(original)) {
@@ -115,8 +123,12 @@ describe('run-device on the pipeline golden vectors', () => {
     const params = readVectorJson<PipelineParams>(plus, 'params.json');
     const byName = new Map(params.device_json.data.sensors.map((s) => [s.name, s.id]));
     const expectedIds = params.requested_channels.map((n) => byName.get(n)).filter((id) => id !== undefined);
-    const reads = api.store.requestLog.filter((r) => r.method === 'GET' && r.path === `/v0/devices/${params.device_json.id}/readings`);
-    const firstWindow = reads.filter((r) => Date.parse(r.query.from ?? '') === Date.parse('2024-05-01T00:00:00Z'));
+    const reads = api.store.requestLog.filter(
+      (r) => r.method === 'GET' && r.path === `/v0/devices/${params.device_json.id}/readings`,
+    );
+    const firstWindow = reads.filter(
+      (r) => Date.parse(r.query.from ?? '') === Date.parse('2024-05-01T00:00:00Z'),
+    );
     assert.deepEqual(firstWindow.map((r) => Number(r.query.sensor_id)).sort(), [...expectedIds].sort());
     for (const r of firstWindow) {
       assert.equal(r.query.limit, '500');
@@ -127,7 +139,10 @@ describe('run-device on the pipeline golden vectors', () => {
 
   test('Q1: the flow that ended PROCESSING_FAILED upstream (dprocess) now posts NO2 and O3 like the fixed run', async () => {
     const device = serveVector(api, 'pipeline__scas220060__dprocess', { id: 90001 });
-    const upstream = readVectorJson<{ task_state: string[] }>('pipeline__scas220060__dprocess', 'expected_result.json');
+    const upstream = readVectorJson<{ task_state: string[] }>(
+      'pipeline__scas220060__dprocess',
+      'expected_result.json',
+    );
     assert.deepEqual(upstream.task_state, ['ABORTED', 'PROCESSING_FAILED']);
     const result = await runCli(['run-device', String(device.id), '--json'], sandbox.env);
     assert.equal(result.code, 0, result.stderr);

@@ -91,7 +91,10 @@ describe('run-device records and logs', () => {
     assert.equal(records[0].state, 'SUCCESS');
     assert.equal(records[0].rows, 60);
     const log = readFileSync(path.join(sandbox.publicDir, 'tasks', '81004', '81004.log'), 'utf8');
-    assert.match(log.trim().split('\n').at(-1) ?? '', /^\S+Z info run finished \{"device":81004,"state":"SUCCESS"/);
+    assert.match(
+      log.trim().split('\n').at(-1) ?? '',
+      /^\S+Z info run finished \{"device":81004,"state":"SUCCESS"/,
+    );
     assert.ok(!log.includes(api.adminToken));
   });
 
@@ -129,7 +132,10 @@ describe('run-device records and logs', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.equal(api.store.postedValues(81006, 153).size, 2500);
     const runs = JSON.parse((await runCli(['runs', '--device', '81006', '--json'], sandbox.env)).stdout);
-    assert.deepEqual(runs.map((r: { state: string }) => r.state), ['SUCCESS', 'KILLED']);
+    assert.deepEqual(
+      runs.map((r: { state: string }) => r.state),
+      ['SUCCESS', 'KILLED'],
+    );
   });
 });
 
@@ -210,8 +216,20 @@ describe('run-device refuses bad input with a state, an exit code and nothing po
           'blueprints/cycle.json',
           JSON.stringify({
             metrics: [
-              { name: 'A', id: null, function: 'channel_names', kwargs: { channel: 'ADC_48_0' }, depends_on: ['B'] },
-              { name: 'B', id: 153, function: 'channel_names', kwargs: { channel: 'ADC_48_1' }, depends_on: ['A'] },
+              {
+                name: 'A',
+                id: null,
+                function: 'channel_names',
+                kwargs: { channel: 'ADC_48_0' },
+                depends_on: ['B'],
+              },
+              {
+                name: 'B',
+                id: 153,
+                function: 'channel_names',
+                kwargs: { channel: 'ADC_48_1' },
+                depends_on: ['A'],
+              },
             ],
           }),
         );
@@ -235,7 +253,9 @@ describe('run-device refuses bad input with a state, an exit code and nothing po
       const id = setup();
       const isCalibrations = title.startsWith('malformed calibrations');
       if (isCalibrations) api.store.setDataDocument('calibrations/calibrations.json', '{"202521262": ');
-      const env = isCalibrations ? { ...sandbox.env, SCFLOWS_PUBLIC_DIR: `${sandbox.publicDir}-cal` } : sandbox.env;
+      const env = isCalibrations
+        ? { ...sandbox.env, SCFLOWS_PUBLIC_DIR: `${sandbox.publicDir}-cal` }
+        : sandbox.env;
       try {
         const result = await runCli(['run-device', String(id), '--json'], env);
         assert.equal(result.code, code, result.stdout + result.stderr);

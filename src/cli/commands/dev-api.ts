@@ -1,7 +1,7 @@
 import path from 'node:path';
+import { UsageError } from '../../errors.js';
 import { parseIntOption } from '../args.js';
 import type { CommandSpec } from '../command.js';
-import { UsageError } from '../../errors.js';
 
 function rate(name: string, value: unknown): number {
   const n = Number(value);
