@@ -40,7 +40,7 @@ SC_API_URL=http://127.0.0.1:$port/v0
 SC_DATA_URL=http://127.0.0.1:$port/data
 SC_BEARER=dev-admin-token
 ENV
-if ! pgrep -x cron >/dev/null; then
+if ! ps -C cron -o stat= 2>/dev/null | grep -q '^[^Z]'; then
   /usr/sbin/cron
   sleep 0.2
   cp /var/run/crond.pid "$demo/cron.pid"

@@ -3,7 +3,9 @@
 # daemon it started (by pid) when the command ends, whatever its outcome.
 set -euo pipefail
 started_pid=""
-if ! pgrep -x cron >/dev/null 2>&1; then
+# A live cron daemon (a killed one may linger as a zombie when PID 1 does not reap it).
+cron_running() { ps -C cron -o stat= 2>/dev/null | grep -q '^[^Z]'; }
+if ! cron_running; then
   /usr/sbin/cron
   for _ in $(seq 1 50); do
     started_pid=$(cat /var/run/crond.pid 2>/dev/null || true)
