@@ -1,7 +1,7 @@
 // Process entry of the bundle (dist/cli.js): wires the real process to main() and sets the exit code.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from './main.js';
+import { fastPath, helpFileOf } from './fast-path.js';
 
 const controller = new AbortController();
 const onSignal = (signal: NodeJS.Signals) => {
@@ -25,12 +25,21 @@ const writer = (stream: NodeJS.WriteStream) => (text: string) => {
   if (!closed.has(stream)) stream.write(text);
 };
 
-process.exitCode = await main({
-  argv: process.argv.slice(2),
-  env: process.env,
-  projectDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
-  execPath: process.execPath,
-  stdout: writer(process.stdout),
-  stderr: writer(process.stderr),
-  signal: controller.signal,
-});
+const argv = process.argv.slice(2);
+const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const fast = fastPath(argv, helpFileOf(projectDir));
+if (fast?.kind === 'help') {
+  // `run-device --help` / `list-tasks --help` print yargs' captured text without loading anything else.
+  writer(process.stdout)(`${fast.text}\n`);
+} else {
+  const { main } = await import('./main.js');
+  process.exitCode = await main({
+    argv,
+    env: process.env,
+    projectDir,
+    execPath: process.execPath,
+    stdout: writer(process.stdout),
+    stderr: writer(process.stderr),
+    signal: controller.signal,
+  });
+}

@@ -34,10 +34,6 @@ export async function main(input: MainInput): Promise<number> {
   };
   try {
     const fast = fastPath(input.argv, helpFileOf(input.projectDir));
-    if (fast?.kind === 'help') {
-      io.stdout(fast.text);
-      return ExitCode.ok;
-    }
     if (fast?.kind === 'run') {
       const spec = commands.find((c) => c.command.split(' ')[0] === fast.command);
       if (spec) return await spec.run(fast.args, io);
