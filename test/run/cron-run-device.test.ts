@@ -28,7 +28,10 @@ test('cron runs a manually scheduled device: posts arrive, the log and the run r
   timeout: 150_000,
 }, async () => {
   const states = execFileSync('ps', ['-C', 'cron', '-o', 'stat=']).toString().split('\n');
-  assert.ok(states.some((s) => /^[^Z\s]/.test(s)), 'a live cron daemon must be running');
+  assert.ok(
+    states.some((s) => /^[^Z\s]/.test(s)),
+    'a live cron daemon must be running',
+  );
   const scheduled = await runCli(
     ['manual-schedule', '--device', '85001', '--schedule', '* * * * *'],
     sandbox.env,
