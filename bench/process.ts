@@ -87,12 +87,25 @@ function timeProcessing(
   return median(times);
 }
 
-/** Processing time per device-day and device-month, and throughput. */
-export async function benchProcess(): Promise<BenchResult[]> {
+/** The resolved sc_air metrics of SCAS220060 and the real calibrations. */
+function scAirSetup(): { metrics: ResolvedMetric[]; calibrations: Calibrations } {
   const blueprint = parseBlueprint(readJson('blueprints/sc_air.json'), 'sc_air.json');
   const hardware = parseHardware(readJson('hardware/SCAS220060.json'), 'SCAS220060');
   const calibrations = parseCalibrations(readJson('calibrations/calibrations.json'));
-  const metrics = resolveMetrics(blueprint, hardware, 'SCAS220060');
+  return { metrics: resolveMetrics(blueprint, hardware, 'SCAS220060'), calibrations };
+}
+
+/** One device-month from readings to processed table, once (run alone in a process to measure its RSS). */
+export function processMonthOnce(): number {
+  const { metrics, calibrations } = scAirSetup();
+  // As in a run, the readings are garbage once joined into the table.
+  const table = buildTable(syntheticReadings(43200));
+  return processTable(table, metrics, calibrations).table.columns.size;
+}
+
+/** Processing time per device-day and device-month, and throughput. */
+export async function benchProcess(): Promise<BenchResult[]> {
+  const { metrics, calibrations } = scAirSetup();
 
   const dayReadings = syntheticReadings(1440);
   const monthReadings = syntheticReadings(43200);

@@ -4,7 +4,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchColdStart } from './cold-start.js';
 import { benchProcess } from './process.js';
+import { benchProcessRss } from './process-rss.js';
 import { benchRunDevice } from './run-device.js';
 import { benchSchedule } from './schedule.js';
 import type { BenchResult } from './types.js';
@@ -18,6 +20,8 @@ const only = process.argv.slice(2);
 
 const suites: [string, () => Promise<BenchResult[]>][] = [
   ['process', () => benchProcess()],
+  ['process-rss', () => benchProcessRss(projectDir)],
+  ['cold-start', () => benchColdStart({ projectDir })],
   ['schedule', () => benchSchedule({ projectDir, upstreamDataDir })],
   ['run-device', () => benchRunDevice({ projectDir, upstreamDataDir })],
 ];

@@ -1,6 +1,6 @@
 // Scheduling benchmarks: the BUILT `bin/scflows schedule-devices --plan` over 10,000 simulated devices
 // (100 per page) served by the in-process stand-in, as a child process: wall time and peak RSS (GNU time
-// %M). And the cold start of `bin/scflows list-tasks` (empty public dir) against `node -e 0`, interleaved.
+// %M).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,7 +37,7 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-/** Measure schedule-devices over a large fleet and the list-tasks cold start. */
+/** Measure schedule-devices over a large fleet. */
 export async function benchSchedule(opts: {
   projectDir: string;
   upstreamDataDir: string;
@@ -76,19 +76,6 @@ export async function benchSchedule(opts: {
       peakKb = Math.max(peakKb, Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)));
     }
 
-    const emptyEnv = { ...env, SCFLOWS_PUBLIC_DIR: path.join(dir, 'empty-public') };
-    const cli: number[] = [];
-    const bare: number[] = [];
-    for (let i = -2; i < 15; i += 1) {
-      const a = await run(process.execPath, [bin, 'list-tasks'], emptyEnv, opts.projectDir);
-      if (a.code !== 0) throw new Error(`list-tasks exited ${a.code}`);
-      const b = await run(process.execPath, ['-e', '0'], emptyEnv, opts.projectDir);
-      if (i < 0) continue;
-      cli.push(a.wallMs);
-      bare.push(b.wallMs);
-    }
-    const listMs = median(cli);
-    const nodeMs = median(bare);
     return [
       {
         name: `schedule-devices --plan, ${DEVICES} devices (${found} found), median of 3`,
@@ -97,9 +84,6 @@ export async function benchSchedule(opts: {
         goal: '≤ 3 s',
       },
       { name: 'schedule-devices --plan peak RSS', value: peakKb / 1024, unit: 'MB', goal: '≤ 150 MB' },
-      { name: 'list-tasks cold start (empty public dir), median of 15', value: listMs, unit: 'ms' },
-      { name: 'node -e 0, median of 15', value: nodeMs, unit: 'ms' },
-      { name: 'list-tasks cold start / node -e 0', value: listMs / nodeMs, unit: '×' },
     ];
   } finally {
     await api.close();
