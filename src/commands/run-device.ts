@@ -4,6 +4,7 @@ import { fstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createApiClient } from '../api/client.js';
 import type { DeviceDoc } from '../api/types.js';
+import { requireBearer } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import { exitCodeOf, type RunOutcome, stateOf } from '../run/outcome.js';
 import { acquireLock } from '../util/lockfile.js';
@@ -24,6 +25,7 @@ export async function runDeviceCommand(options: RunDeviceOptions, ctx: CommandCo
     );
   }
   const { config } = ctx;
+  if (!options.dryRun) requireBearer(config, 'post readings (or use --dry-run)');
   const id = options.device;
   const logFile = path.join(config.publicDir, 'tasks', String(id), `${id}.log`);
   const started = Date.now();

@@ -4,6 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { createApiClient } from '../api/client.js';
 import { createPostprocessingChecker } from '../api/hardware-check.js';
 import type { SearchedDevice } from '../api/types.js';
+import { requireBearer } from '../config/config.js';
 import { type CrontabPort, systemCrontab } from '../crontab/system-crontab.js';
 import { updateTasks } from '../crontab/task-store.js';
 import { decideDevice } from '../schedule/decide.js';
@@ -41,6 +42,8 @@ export async function scheduleDevices(
   // generation to 3 × 16 MB for them. Keeping it small holds a 10,000-device search under its memory
   // budget (README benchmarks: ~125 MB instead of ~160 MB) for a few % more time.
   setFlagsFromString('--semi-space-growth-factor=1');
+  // Without the admin token the search hides private devices, and reconciling would drop their entries.
+  requireBearer(ctx.config, 'search every device with postprocessing (private ones included)');
   const devices = await deps.api.searchPostprocessingDevices();
   const check = createPostprocessingChecker((url) => deps.api.fetchDocument(url), ctx.config.dataUrl);
   const validities = await Promise.all(devices.map((device) => check(device.postprocessing)));

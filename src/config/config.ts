@@ -141,3 +141,11 @@ function oneLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.replace(/^env-var:\s*/, '').split('\n')[0] ?? text;
 }
+
+/** The admin token, or a ConfigError naming SC_BEARER and why `purpose` needs it. */
+export function requireBearer(config: Pick<Config, 'bearer' | 'envFile'>, purpose: string): string {
+  if (config.bearer) return config.bearer;
+  throw new ConfigError([
+    `SC_BEARER is required to ${purpose}: set it in ${config.envFile} (see env.example)`,
+  ]);
+}

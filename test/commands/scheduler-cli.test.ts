@@ -254,6 +254,11 @@ describe('bad input: a documented exit code, one line on stderr, nothing changed
     await assertRefused(box, ['remove-task', 'run-device:404'], 2, /unknown task "run-device:404"/);
   });
 
+  test('without SC_BEARER schedule-devices exits 3 naming it (private devices would lose their entries)', async () => {
+    const box = sandbox({ SC_BEARER: '' });
+    await assertRefused(box, ['schedule-devices'], 3, /SC_BEARER is required to search every device/);
+  });
+
   test('an unreachable API exits 4 (ApiError)', async () => {
     const box = sandbox({ SC_API_URL: `${await unreachableUrl()}/v0` });
     await assertRefused(box, ['schedule-devices'], 4, /failed: ECONNREFUSED/);

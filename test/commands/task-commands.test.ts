@@ -167,7 +167,7 @@ describe('auto-schedule', () => {
   });
 
   test('--force-first-run also runs schedule-devices now', async () => {
-    const ctx = schedulerContext();
+    const ctx = schedulerContext({ SC_BEARER: 'test-admin-token' });
     let searched = 0;
     const api = {
       searchPostprocessingDevices: async () => {

@@ -269,6 +269,23 @@ describe('run-device refuses bad input with a state, an exit code and nothing po
     });
   }
 
+  test('without SC_BEARER a posting run is a configuration error (3) naming it; a dry run works', async () => {
+    putSyntheticDevice(api, 82010, 'SCAS220060', START, 30);
+    const noToken = makeSandbox({ SC_API_URL: api.apiUrl, SC_DATA_URL: api.dataUrl });
+    const before = api.store.requestLog.length;
+    const refused = await runCli(['run-device', '82010'], noToken.env);
+    assert.equal(refused.code, 3);
+    assert.match(
+      refused.stderr,
+      /^scflows: configuration: SC_BEARER is required to post readings \(or use --dry-run\)/,
+    );
+    assert.equal(api.store.requestLog.length, before, 'no request was made');
+    const dry = await runCli(['run-device', '82010', '--dry-run', '--json'], noToken.env);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.equal(JSON.parse(dry.stdout).progress.posted['153'], 30);
+    assert.equal(postedCount(82010), 0);
+  });
+
   test('a non-numeric device id is a usage error (2) with a one-line message', async () => {
     const result = await runCli(['run-device', 'abc'], sandbox.env);
     assert.equal(result.code, 2);
