@@ -1,4 +1,5 @@
-// Process entry of the bundle (dist/cli.js): wires the real process to main() and sets the exit code.
+// Process entry of the bundle (dist/cli-entry.cjs): wires the real process to main() and sets the exit code.
+import { writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fastPath, helpFileOf } from './fast-path.js';
@@ -12,34 +13,65 @@ const onSignal = (signal: NodeJS.Signals) => {
 process.once('SIGINT', onSignal);
 process.once('SIGTERM', onSignal);
 
-// A reader that goes away (`scflows list-tasks | head -3`) must not crash a command half-way: further
-// output is dropped and the command finishes its work.
-const closed = new Set<NodeJS.WriteStream>();
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    closed.add(stream);
-  });
+// Output goes straight to the file descriptor: creating process.stdout loads Node's stream machinery (~3 ms
+// of every cron-started process). A reader that goes away (`scflows list-tasks | head -3`) must not crash a
+// command half-way: further output is dropped and the command finishes its work. A non-blocking descriptor
+// (EAGAIN) falls back to the stream.
+function writer(fd: 1 | 2, stream: () => NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  let viaStream = false;
+  return (text) => {
+    if (closed) return;
+    if (viaStream) {
+      stream().write(text);
+      return;
+    }
+    const bytes = Buffer.from(text);
+    let offset = 0;
+    try {
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') {
+        closed = true;
+      } else if (code === 'EAGAIN') {
+        viaStream = true;
+        stream().on('error', (e: NodeJS.ErrnoException) => {
+          if (e.code !== 'EPIPE') throw e;
+          closed = true;
+        });
+        stream().write(bytes.subarray(offset));
+      } else {
+        throw error;
+      }
+    }
+  };
 }
-const writer = (stream: NodeJS.WriteStream) => (text: string) => {
-  if (!closed.has(stream)) stream.write(text);
-};
+const stdout = writer(1, () => process.stdout);
+const stderr = writer(2, () => process.stderr);
 
-const argv = process.argv.slice(2);
-const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const fast = fastPath(argv, helpFileOf(projectDir));
-if (fast?.kind === 'help') {
-  // `run-device --help` / `list-tasks --help` print yargs' captured text without loading anything else.
-  writer(process.stdout)(`${fast.text}\n`);
-} else {
+async function start(): Promise<number> {
+  const argv = process.argv.slice(2);
+  const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const fast = fastPath(argv, helpFileOf(projectDir));
+  if (fast?.kind === 'help') {
+    // `run-device --help` / `list-tasks --help` print yargs' captured text without loading anything else.
+    stdout(`${fast.text}\n`);
+    return 0;
+  }
   const { main } = await import('./main.js');
-  process.exitCode = await main({
+  return main({
     argv,
     env: process.env,
     projectDir,
     execPath: process.execPath,
-    stdout: writer(process.stdout),
-    stderr: writer(process.stderr),
+    stdout,
+    stderr,
     signal: controller.signal,
   });
 }
+
+// No top-level await: the same entry works as an ES module and as CommonJS.
+start().then((code) => {
+  process.exitCode = code;
+});

@@ -39,7 +39,7 @@ export async function runProcess(
   const name = [file, ...args.slice(0, 1)].join(' ');
   const env = { ...options.env, ...(options.keepBearer ? {} : { SC_BEARER: undefined }) };
   // Loaded on first use: importing execa costs a cold start that most commands never need.
-  const { execa } = await import('execa');
+  const { execa } = await import('./execa-module.js');
   const result = await execa(file, args, {
     reject: false,
     timeout: options.timeoutMs,

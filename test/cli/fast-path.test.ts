@@ -55,3 +55,21 @@ test('the captured help is exactly what yargs prints today', async () => {
     assert.equal(viaFast.stdout, `${captured[command]}\n`);
   }
 });
+
+test('a reader that closes the pipe early does not crash the command (EPIPE)', async () => {
+  const { spawn } = await import('node:child_process');
+  const path = await import('node:path');
+  for (const args of [['run-device', '--help'], ['--help']]) {
+    const child = spawn(process.execPath, [path.join(projectDir, 'bin', 'scflows'), ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    assert.equal(code, 0, `${args.join(' ')}: ${stderr}`);
+    assert.equal(stderr, '');
+  }
+});
