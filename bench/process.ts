@@ -10,7 +10,7 @@ import { type Calibrations, parseCalibrations } from '../src/process/resolve/cal
 import { parseHardware } from '../src/process/resolve/hardware.js';
 import { type ResolvedMetric, resolveMetrics } from '../src/process/resolve/metrics.js';
 import { isErrorStatus } from '../src/process/status.js';
-import { buildTable, type Reading, type Table } from '../src/process/table.js';
+import { buildTable, type ColumnarSeries, type Table } from '../src/process/table.js';
 import { upstreamDataDir } from '../test/helpers/shared.js';
 
 export interface BenchResult {
@@ -36,7 +36,7 @@ function random(seed: number): () => number {
 }
 
 /** Per-sensor readings (canonical names) for `rows` minutes, with a few missing and null readings. */
-function syntheticReadings(rows: number): Map<string, Reading[]> {
+function syntheticReadings(rows: number): Map<string, ColumnarSeries> {
   const rnd = random(rows);
   const shapes: Record<string, (minute: number) => number> = {
     ADC_48_2: () => 0.2866 + 0.0006 * rnd(),
@@ -47,15 +47,19 @@ function syntheticReadings(rows: number): Map<string, Reading[]> {
     TEMP: (m) => 15 + 4 * Math.sin((2 * Math.PI * m) / 1440) + 0.1 * rnd(),
     SCD30_CO2: (m) => 440 + 60 * Math.sin((2 * Math.PI * m) / 1440) + 25 * rnd() + (m % 997 === 0 ? 9999 : 0),
   };
-  const out = new Map<string, Reading[]>();
+  // Columnar, as the loader holds a sensor's readings after parsing the API's answer.
+  const out = new Map<string, ColumnarSeries>();
   for (const [name, shape] of Object.entries(shapes)) {
-    const readings: Reading[] = [];
+    const times = new Float64Array(rows);
+    const values = new Float64Array(rows);
+    let k = 0;
     for (let m = 0; m < rows; m++) {
       const r = rnd();
       if (r < 0.005) continue; // no reading this minute
-      readings.push([START + m * 60, r < 0.007 ? null : shape(m)]);
+      times[k] = START + m * 60;
+      values[k++] = r < 0.007 ? Number.NaN : shape(m); // NaN: a reading without a value
     }
-    out.set(name, readings);
+    out.set(name, { times: times.subarray(0, k), values: values.subarray(0, k) });
   }
   return out;
 }

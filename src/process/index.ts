@@ -34,5 +34,13 @@ export {
   STATUS_CODES,
   type StatusCode,
 } from './status.js';
-export { buildTable, cloneTable, emptyTable, type Reading, type ReadingSeries, type Table } from './table.js';
+export {
+  buildTable,
+  type ColumnarSeries,
+  cloneTable,
+  emptyTable,
+  type Reading,
+  type ReadingSeries,
+  type Table,
+} from './table.js';
 export { convertUnits, unitFactor } from './units.js';

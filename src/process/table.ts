@@ -28,9 +28,20 @@ export function nanColumn(length: number): Float64Array {
   return new Float64Array(length).fill(Number.NaN);
 }
 
+/**
+ * One sensor's readings as two parallel arrays (what the loader holds after parsing an API answer): no
+ * per-reading objects. A null (or NaN) value is a reading without a value: it still makes a row.
+ */
+export interface ColumnarSeries {
+  readonly times: ArrayLike<number>;
+  readonly values: ArrayLike<number | null>;
+}
+
+type AnySeries = ReadingSeries | ColumnarSeries;
+
 /** Outer join of per-sensor series: sort, drop duplicate timestamps (first kept), union of timestamps. */
 export function buildTable(
-  seriesBySensor: ReadonlyMap<string, ReadingSeries> | Readonly<Record<string, ReadingSeries>>,
+  seriesBySensor: ReadonlyMap<string, AnySeries> | Readonly<Record<string, AnySeries>>,
 ): Table {
   const entries = seriesBySensor instanceof Map ? [...seriesBySensor] : Object.entries(seriesBySensor);
   const prepared = entries.map(([name, series]) => [name, dedupeSorted(name, series)] as const);
@@ -54,34 +65,39 @@ interface SortedSeries {
   readonly values: Float64Array;
 }
 
-function dedupeSorted(name: string, series: ReadingSeries): SortedSeries {
-  const n = series.length;
+function dedupeSorted(name: string, series: AnySeries): SortedSeries {
+  const columnar = 'times' in series;
+  const n = columnar ? series.times.length : series.length;
+  const timeAt = columnar ? (i: number) => series.times[i]! : (i: number) => series[i]![0];
+  const valueAt = columnar ? (i: number) => series.values[i]! : (i: number) => series[i]![1];
+  if (columnar && series.values.length !== n) {
+    throw new DocumentError(`readings of ${name}: ${n} timestamps but ${series.values.length} values`);
+  }
   let ascending = true;
   for (let i = 0; i < n; i++) {
-    const reading = series[i]!;
-    const t = reading[0];
+    const t = timeAt(i);
     if (!Number.isFinite(t))
       throw new DocumentError(`readings of ${name}: timestamp #${i} is not a finite number`);
-    const v = reading[1];
+    const v = valueAt(i);
     if (v !== null && typeof v !== 'number') {
       throw new DocumentError(`readings of ${name}: value #${i} is not a number or null`);
     }
-    if (i > 0 && t < series[i - 1]![0]) ascending = false;
+    if (i > 0 && t < timeAt(i - 1)) ascending = false;
   }
   let order: number[] | undefined;
   if (!ascending) {
     order = Array.from({ length: n }, (_, i) => i);
-    order.sort((a, b) => series[a]![0] - series[b]![0] || a - b);
+    order.sort((a, b) => timeAt(a) - timeAt(b) || a - b);
   }
   const times = new Float64Array(n);
   const values = new Float64Array(n);
   let k = 0;
   for (let j = 0; j < n; j++) {
-    const reading = series[order ? order[j]! : j]!;
-    const t = reading[0];
+    const i = order ? order[j]! : j;
+    const t = timeAt(i);
     if (k > 0 && times[k - 1] === t) continue;
     times[k] = t;
-    values[k] = reading[1] ?? Number.NaN;
+    values[k] = valueAt(i) ?? Number.NaN;
     k++;
   }
   return { times: times.subarray(0, k), values: values.subarray(0, k) };

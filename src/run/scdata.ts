@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import {
   buildTable,
   type Calibrations,
+  type ColumnarSeries,
   channelsToLoad,
   convertUnits,
   failingMetrics,
@@ -19,7 +20,6 @@ import {
   parseNames,
   postedSeries,
   processTable,
-  type Reading,
   type ResolvedMetric,
   renameTable,
   resolveMetrics,
@@ -80,14 +80,17 @@ export type ProcessedWindow =
 
 /** Join, rename and process one loaded window. */
 export function processWindow(plan: DevicePlan, loaded: LoadedWindow): ProcessedWindow {
-  const series = new Map<string, Reading[]>();
+  const series = new Map<string, ColumnarSeries>();
   for (const s of loaded.series) {
-    const readings: Reading[] = [];
-    for (let i = 0; i < s.times.length; i++) {
-      const t = s.times[i] as number;
-      if (t <= loaded.cutAfter) readings.push([t, s.values[i] ?? null]);
+    if (loaded.cutAfter === Number.POSITIVE_INFINITY) {
+      series.set(s.sensor.name, s);
+      continue;
     }
-    series.set(s.sensor.name, readings);
+    const keep = s.times.map((t) => t <= loaded.cutAfter);
+    series.set(s.sensor.name, {
+      times: s.times.filter((_, i) => keep[i]),
+      values: s.values.filter((_, i) => keep[i]),
+    });
   }
   try {
     const raw = buildTable(series);

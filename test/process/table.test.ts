@@ -138,3 +138,39 @@ describe('unit factors', () => {
     assert.deepEqual([...table.columns.keys()], ['NO2']);
   });
 });
+
+it('columnar series (parallel arrays) join exactly like [timestamp, value] pairs', () => {
+  const pairs = new Map<string, [number, number | null][]>([
+    [
+      'A',
+      [
+        [120, 1],
+        [60, 2],
+        [60, 9],
+        [180, null],
+      ],
+    ],
+    [
+      'B',
+      [
+        [60, 5],
+        [240, 6],
+      ],
+    ],
+  ]);
+  const columnar = new Map([
+    ['A', { times: [120, 60, 60, 180], values: [1, 2, 9, null] }],
+    ['B', { times: new Float64Array([60, 240]), values: new Float64Array([5, 6]) }],
+  ]);
+  const a = buildTable(pairs);
+  const b = buildTable(columnar);
+  assert.deepEqual([...b.index], [...a.index]);
+  assert.deepEqual([...b.index], [60, 120, 180, 240]);
+  for (const name of ['A', 'B'])
+    assert.deepEqual([...(b.columns.get(name) ?? [])], [...(a.columns.get(name) ?? [])]);
+  assert.deepEqual([...(b.columns.get('A') ?? [])], [2, 1, Number.NaN, Number.NaN]);
+  assert.throws(
+    () => buildTable(new Map([['C', { times: [1, 2], values: [1] }]])),
+    /2 timestamps but 1 values/,
+  );
+});
