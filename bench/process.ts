@@ -12,6 +12,7 @@ import { type ResolvedMetric, resolveMetrics } from '../src/process/resolve/metr
 import { isErrorStatus } from '../src/process/status.js';
 import { buildTable, type ColumnarSeries, type Table } from '../src/process/table.js';
 import { upstreamDataDir } from '../test/helpers/shared.js';
+import { median } from './stats.js';
 
 export interface BenchResult {
   name: string;
@@ -62,12 +63,6 @@ function syntheticReadings(rows: number): Map<string, ColumnarSeries> {
     out.set(name, { times: times.subarray(0, k), values: values.subarray(0, k) });
   }
   return out;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function timeProcessing(

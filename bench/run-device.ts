@@ -7,18 +7,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startDevApi } from '../src/devapi/index.js';
 import { putSyntheticDevice } from '../test/helpers/devices.js';
+import { median } from './stats.js';
 import type { BenchResult } from './types.js';
 
 const START = Date.parse('2025-03-10T06:00:00Z') / 1000;
 const ROWS = 480;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 function run(command: string, args: string[], env: Record<string, string>, cwd: string): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startDevApi } from '../src/devapi/index.js';
+import { median } from './stats.js';
 import type { BenchResult } from './types.js';
 
 const DEVICES = 10_000;
@@ -29,12 +30,6 @@ function run(command: string, args: string[], env: Record<string, string>, cwd: 
       resolve({ code: code ?? -1, wallMs: Number(process.hrtime.bigint() - start) / 1e6, stdout });
     });
   });
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 /** Measure schedule-devices over a large fleet. */

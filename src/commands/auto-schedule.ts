@@ -7,15 +7,20 @@ import { placeSchedule, schedulerEntry } from '../schedule/entries.js';
 import type { CommandContext } from './context.js';
 import { type ScheduleDeps, scheduleDeps, scheduleDevices } from './schedule-devices.js';
 
-export interface AutoScheduleOptions {
-  intervalDays: number;
-  taskIntervalHours: number;
+/** The flags auto-schedule and manual-schedule share. */
+export interface EntryFlags {
+  /** A cron expression instead of the interval. */
   schedule: string | undefined;
   dryRun: boolean;
   queue: boolean;
   plan: boolean;
   forceFirstRun: boolean;
   overwrite: boolean;
+}
+
+export interface AutoScheduleOptions extends EntryFlags {
+  intervalDays: number;
+  taskIntervalHours: number;
 }
 
 /** Run auto-schedule; resolves to the exit code. */

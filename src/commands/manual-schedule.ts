@@ -7,17 +7,12 @@ import { intervalHoursOf } from '../schedule/balance.js';
 import { parseCronExpression } from '../schedule/cron-expression.js';
 import { deviceEntry, hasArgs, placeSchedule, runDeviceArgs } from '../schedule/entries.js';
 import { runScflows } from '../util/run-scflows.js';
+import type { EntryFlags } from './auto-schedule.js';
 import type { CommandContext } from './context.js';
 
-export interface ManualScheduleOptions {
+export interface ManualScheduleOptions extends EntryFlags {
   device: number;
   intervalHours: number;
-  schedule: string | undefined;
-  dryRun: boolean;
-  queue: boolean;
-  plan: boolean;
-  forceFirstRun: boolean;
-  overwrite: boolean;
 }
 
 export interface ManualScheduleDeps {

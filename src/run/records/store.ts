@@ -35,7 +35,7 @@ export interface RunResult {
   message: string | null;
 }
 
-export interface RunRecord {
+export interface RunRecord extends Omit<RunResult, 'exitCode'> {
   id: number;
   device: number;
   pid: number;
@@ -43,16 +43,8 @@ export interface RunRecord {
   /** ISO timestamps; `endedAt` is null while RUNNING and for KILLED runs. */
   startedAt: string;
   endedAt: string | null;
-  state: string;
-  reason: string | null;
-  windowFrom: string | null;
-  windowTo: string | null;
-  windows: number;
-  rows: number;
-  posted: Record<string, number>;
   /** Null until the run finished (RUNNING, KILLED). */
   exitCode: number | null;
-  message: string | null;
   durationMs: number | null;
 }
 
