@@ -4,10 +4,11 @@
 import { documentUrl, findUrl, resolveHardwareUrl } from '../api/documents.js';
 import type { DeviceDoc } from '../api/types.js';
 import { AppError, describeError } from '../errors.js';
+import type { Hardware } from '../process/index.js';
 import { calibrationsUrl, namesUrl } from './documents.js';
 import type { RunOutcome, RunProgress } from './outcome.js';
 import type { RunDeviceDeps } from './run-device.js';
-import { type DevicePlan, planDevice, readBlueprintUrl } from './scdata.js';
+import { type DevicePlan, planDevice, readHardware } from './scdata.js';
 
 export interface Prepared {
   device: DeviceDoc;
@@ -65,12 +66,14 @@ export async function prepareRun(
       `hardware document ${hardware.canonical} unavailable: ${describeError(error)}`,
     );
   }
-  let blueprintUrl: string | undefined;
+  // The hardware document must parse (spec §6.3), whether or not the device names its own blueprint.
+  let hardwareDoc: Hardware;
   try {
-    blueprintUrl = findUrl(pp.blueprint_url) ?? readBlueprintUrl(hardwareText, hardware.canonical);
+    hardwareDoc = readHardware(hardwareText, hardware.canonical);
   } catch (error) {
     return abort('NOT_VALID_FOR_PROCESSING', describeError(error));
   }
+  const blueprintUrl = findUrl(pp.blueprint_url) ?? findUrl(hardwareDoc.blueprintUrl);
   if (!blueprintUrl) {
     return abort(
       'NOT_VALID_FOR_PROCESSING',
@@ -94,7 +97,7 @@ export async function prepareRun(
     plan = planDevice({
       device,
       hardwareUrl: hardware.canonical,
-      hardwareText,
+      hardware: hardwareDoc,
       blueprintUrl,
       ...texts,
     });

@@ -1,6 +1,5 @@
 // The bridge between run-device and the scdata port (src/process): documents → a DevicePlan once per run,
 // then one loaded window → processed, posted columns.
-import { findUrl } from '../api/documents.js';
 import type { DeviceDoc, DeviceSensor } from '../api/types.js';
 import { AppError } from '../errors.js';
 import {
@@ -10,6 +9,7 @@ import {
   channelsToLoad,
   convertUnits,
   failingMetrics,
+  type Hardware,
   MetricCrash,
   type Names,
   type PostedSeries,
@@ -36,27 +36,25 @@ export interface DevicePlan {
   blueprintUrl: string;
 }
 
-/** The blueprint URL named by a hardware document (parses and validates it: DocumentError if bad). */
-export function readBlueprintUrl(hardwareText: string, label: string): string | undefined {
-  const hardware = parseHardware(parseJsonText(hardwareText, label), label);
-  return findUrl(hardware.blueprintUrl);
+/** Parse and validate a hardware document (DocumentError naming `label` if bad). */
+export function readHardware(hardwareText: string, label: string): Hardware {
+  return parseHardware(parseJsonText(hardwareText, label), label);
 }
 
 /** Resolve everything a run needs from the device and its documents (typed errors on bad documents). */
 export function planDevice(input: {
   device: DeviceDoc;
   hardwareUrl: string;
-  hardwareText: string;
+  hardware: Hardware;
   blueprintUrl: string;
   blueprint: string;
   calibrations: string;
   names: string;
 }): DevicePlan {
-  const hardware = parseHardware(parseJsonText(input.hardwareText, input.hardwareUrl), input.hardwareUrl);
   const blueprint = parseBlueprint(parseJsonText(input.blueprint, input.blueprintUrl), input.blueprintUrl);
   const calibrations = parseCalibrations(parseJsonText(input.calibrations, 'calibrations.json'));
   const names = parseNames(parseJsonText(input.names, 'names/SCDevice.json'));
-  const metrics = resolveMetrics(blueprint, hardware, input.hardwareUrl);
+  const metrics = resolveMetrics(blueprint, input.hardware, input.hardwareUrl);
   const { sensors } = channelsToLoad(metrics, input.device.sensors, names);
   return {
     metrics,

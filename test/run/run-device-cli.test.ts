@@ -165,6 +165,19 @@ describe('run-device refuses bad input with a state, an exit code and nothing po
       /NOT_VALID_FOR_PROCESSING.*BADHW1.*not valid JSON/,
     ],
     [
+      'malformed hardware JSON on a device that names its own blueprint',
+      () => {
+        putSyntheticDevice(api, 82008, 'BADHW2', START, 10);
+        api.store.mutate(82008, (doc) => {
+          if (doc.postprocessing) doc.postprocessing.blueprint_url = `${api.dataUrl}/blueprints/sc_air.json`;
+        });
+        api.store.setDataDocument('hardware/BADHW2.json', '{"versions": [');
+        return 82008;
+      },
+      11,
+      /NOT_VALID_FOR_PROCESSING.*BADHW2.*not valid JSON/,
+    ],
+    [
       'a hardware serial with an unknown sensor code (Q9)',
       () => {
         putSyntheticDevice(api, 82003, 'SCAS220117', START, 10);
