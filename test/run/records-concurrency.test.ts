@@ -75,3 +75,50 @@ test('runs recorded by four processes writing to a new database at once are all 
     assert.ok(mine.every((r) => r.state === 'SUCCEEDED' && r.exitCode === 0 && r.posted['112'] === r.rows));
   }
 });
+
+// Each process opens the same brand-new database at the same instant (a busy wait until an agreed time),
+// several times over: the race cron processes of a fresh install run into when they switch it to WAL.
+const OPENER = `
+const [storeUrl, dir, device, ...starts] = process.argv.slice(1);
+const { openRunStore } = await import(storeUrl);
+for (const [k, start] of starts.entries()) {
+  while (Date.now() < Number(start)) {}
+  const store = openRunStore(dir + '/runs-' + k + '.sqlite', { retentionDays: 90, now: () => new Date() });
+  store.finish(store.start({ device: Number(device), pid: process.pid, dryRun: false }), { state: 'SUCCEEDED',
+    reason: null, windowFrom: null, windowTo: null, windows: 1, rows: 0, posted: {}, exitCode: 0, message: null });
+  store.close();
+}`;
+
+test('eight processes opening a new database at the same instant all get in (no immediate "locked")', async () => {
+  const processes = 8;
+  const databases = 5;
+  const first = Date.now() + 4000; // after every process has started
+  const starts = Array.from({ length: databases }, (_, k) => String(first + k * 400));
+  const openers = Array.from({ length: processes }, (_, p) =>
+    spawn(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', OPENER, storeUrl, dir, String(2000 + p), ...starts],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    ),
+  );
+  const stderr = openers.map(() => '');
+  openers.forEach((child, p) =>
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr[p] += chunk.toString();
+    }),
+  );
+  const codes = (await Promise.all(openers.map((child) => once(child, 'exit')))).map(([code]) => code);
+  assert.deepEqual(
+    codes,
+    openers.map(() => 0),
+    stderr.join('\n'),
+  );
+  for (let k = 0; k < databases; k++) {
+    const store = openRunStore(path.join(dir, `runs-${k}.sqlite`), {
+      retentionDays: 90,
+      now: () => new Date(),
+    });
+    assert.equal(store.list({ limit: 100 }).length, processes);
+    store.close();
+  }
+});

@@ -90,22 +90,7 @@ export function openRunStore(file: string, options: RunStoreOptions): RunStore {
     }
   };
 
-  const db = guard('open', () => {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const handle = new Database(file, { timeout: BUSY_TIMEOUT_MS });
-    try {
-      handle.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      handle.pragma('journal_mode = WAL');
-      handle.pragma('synchronous = NORMAL');
-      migrate(handle, file);
-      const cutoff = new Date(options.now().getTime() - options.retentionDays * DAY_MS).toISOString();
-      handle.prepare('DELETE FROM runs WHERE state <> ? AND started_at < ?').run(RUNNING, cutoff);
-      return handle;
-    } catch (error) {
-      handle.close();
-      throw error;
-    }
-  });
+  const db = guard('open', () => retryWhileBusy(() => openDatabase(file, options)));
 
   // A run's process is gone when its pid is dead or now belongs to a process started at another time.
   const markKilled = (device: number | undefined) => {
@@ -190,4 +175,42 @@ function isGone(run: Running): boolean {
   return (
     !isProcessAlive(run.pid) || (run.pidStarted !== null && processStartTime(run.pid) !== run.pidStarted)
   );
+}
+
+/** Open the database, switch it to WAL, migrate it and apply the retention. */
+function openDatabase(file: string, options: RunStoreOptions): Database.Database {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const handle = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+
+  try {
+    handle.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    handle.pragma('journal_mode = WAL');
+    handle.pragma('synchronous = NORMAL');
+    migrate(handle, file);
+    const cutoff = new Date(options.now().getTime() - options.retentionDays * DAY_MS).toISOString();
+    handle.prepare('DELETE FROM runs WHERE state <> ? AND started_at < ?').run(RUNNING, cutoff);
+    return handle;
+  } catch (error) {
+    handle.close();
+    throw error;
+  }
+}
+
+/**
+ * Run `fn` again while SQLite answers SQLITE_BUSY, up to BUSY_TIMEOUT_MS. Several cron processes opening a
+ * new database at the same moment race to switch it to WAL, and that switch fails at once with "database is
+ * locked" instead of waiting for the busy timeout. Every step of openDatabase can be repeated.
+ */
+function retryWhileBusy<T>(fn: () => T): T {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return fn();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      const busy = typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+      if (!busy || Date.now() >= deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.min(10 * attempt, 100));
+    }
+  }
 }
