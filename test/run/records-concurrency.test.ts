@@ -102,11 +102,11 @@ test('eight processes opening a new database at the same instant all get in (no 
     ),
   );
   const stderr = openers.map(() => '');
-  openers.forEach((child, p) =>
+  for (const [p, child] of openers.entries()) {
     child.stderr.on('data', (chunk: Buffer) => {
       stderr[p] += chunk.toString();
-    }),
-  );
+    });
+  }
   const codes = (await Promise.all(openers.map((child) => once(child, 'exit')))).map(([code]) => code);
   assert.deepEqual(
     codes,
